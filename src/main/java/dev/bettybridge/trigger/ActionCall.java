@@ -1,0 +1,151 @@
+package dev.bettybridge.trigger;
+
+import dev.bettybridge.config.BridgeSettings;
+import dev.bettybridge.graphql.GraphqlBodies;
+import dev.bettybridge.token.AccessToken;
+import dev.bettybridge.token.TokenCache;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the {@code trigger-action} and {@code call-action} routes: keep the request, build the mutation,
+ * classify the answer and decide whether to call again (after a pause for a transient failure, or at once with a new
+ * token after a 401, once).
+ */
+public final class ActionCall {
+
+    static final String REQUEST = "bridgeRequest";
+    static final String OUTCOME = "bridgeOutcome";
+    static final String ATTEMPTS = "bridgeAttempts";
+    static final String REAUTHENTICATED = "bridgeReauthenticated";
+    static final String DELAY = "bridgeDelay";
+    static final String TOKEN = "bridgeToken";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionCall.class);
+
+    private final BridgeSettings settings;
+    private final GraphqlBodies bodies;
+    private final OutcomeClassifier classifier;
+    private final TokenCache tokens;
+
+    public ActionCall(BridgeSettings settings, GraphqlBodies bodies, OutcomeClassifier classifier, TokenCache tokens) {
+        this.settings = settings;
+        this.bodies = bodies;
+        this.classifier = classifier;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Starts a trigger: keeps the request aside while the body carries HTTP payloads.
+     *
+     * @throws IllegalArgumentException when the body is not a {@link TriggerRequest}, a programming error of a source
+     */
+    public void begin(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (!(body instanceof TriggerRequest request)) {
+            throw new IllegalArgumentException("direct:trigger expects a TriggerRequest, got "
+                    + (body == null ? "null" : body.getClass().getName()));
+        }
+        exchange.setVariable(REQUEST, request);
+        exchange.setVariable(ATTEMPTS, 0);
+        exchange.removeVariable(OUTCOME);
+        exchange.removeVariable(REAUTHENTICATED);
+    }
+
+    /** Whether to call (again), with the pause before the call left in the {@code bridgeDelay} variable. */
+    public boolean again(Exchange exchange) {
+        ActionOutcome outcome = exchange.getVariable(OUTCOME, ActionOutcome.class);
+        int attempts = exchange.getVariable(ATTEMPTS, 0, Integer.class);
+        exchange.setVariable(DELAY, 0L);
+        if (outcome == null) {
+            return true;
+        }
+        TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
+        switch (outcome.kind()) {
+            case REAUTHENTICATE:
+                if (exchange.getVariable(REAUTHENTICATED, false, Boolean.class)) {
+                    exchange.setVariable(OUTCOME, ActionOutcome.failed("not authorized: " + outcome.reason()));
+                    return false;
+                }
+                exchange.setVariable(REAUTHENTICATED, true);
+                AccessToken refused = exchange.getVariable(TOKEN, AccessToken.class);
+                if (refused != null) {
+                    tokens.drop(refused);
+                }
+                LOG.info("Token refused for {} ({}): logging in again and calling once more", request.origin(),
+                        outcome.reason());
+                return true;
+            case RETRY:
+                if (attempts >= settings.retryAttempts()) {
+                    exchange.setVariable(OUTCOME, ActionOutcome.failed(outcome.reason() + " (gave up after "
+                            + attempts + " attempts)"));
+                    return false;
+                }
+                Duration pause = pause(attempts, outcome);
+                exchange.setVariable(DELAY, pause.toMillis());
+                LOG.info("Calling again for {} in {} ms (attempt {} of {}): {}", request.origin(), pause.toMillis(),
+                        attempts + 1, settings.retryAttempts(), outcome.reason());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Puts the bearer token of the cached login on the message; the header goes to the runtime API only. */
+    public void authorize(Exchange exchange) {
+        AccessToken token = exchange.getVariable(TOKEN, AccessToken.class);
+        exchange.getMessage().setHeader("Authorization", token.bearer());
+    }
+
+    /** Replaces the body with the action mutation for the kept request. */
+    public void request(Exchange exchange) {
+        TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
+        Map<String, Object> input = new LinkedHashMap<>(request.extraInput());
+        input.put(settings.inputName(), request.url());
+        exchange.setVariable(ATTEMPTS, exchange.getVariable(ATTEMPTS, 0, Integer.class) + 1);
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(bodies.action(settings.actionQuery(), settings.actionId(), input));
+    }
+
+    /** Classifies the HTTP answer in the body and headers. */
+    public void answer(Exchange exchange) {
+        Message message = exchange.getMessage();
+        exchange.setVariable(OUTCOME, classifier.answer(
+                message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                message.getHeader("Retry-After", String.class),
+                message.getBody(byte[].class)));
+    }
+
+    /** Classifies the exception caught instead of an answer. */
+    public void failure(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchange.setVariable(OUTCOME, classifier.failure(caught));
+    }
+
+    /** Ends a trigger: the body becomes the {@link ActionOutcome}, and nothing of the call stays on the exchange. */
+    public ActionOutcome finish(Exchange exchange) {
+        ActionOutcome outcome = exchange.getVariable(OUTCOME, ActionOutcome.class);
+        TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
+        for (String name : new String[] {REQUEST, OUTCOME, ATTEMPTS, REAUTHENTICATED, DELAY, TOKEN}) {
+            exchange.removeVariable(name);
+        }
+        exchange.getMessage().removeHeaders("*");
+        if (outcome.triggered()) {
+            LOG.debug("Triggered the action for {}", request.origin());
+        }
+        return outcome;
+    }
+
+    private Duration pause(int attempts, ActionOutcome outcome) {
+        long doubled = settings.retryFirstDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        Duration backoff = Duration.ofMillis(Math.min(doubled, settings.retryMaxDelay().toMillis()));
+        Duration asked = outcome.retryAfter().orElse(Duration.ZERO);
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+}
