@@ -1,0 +1,113 @@
+package dev.bettybridge.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bettybridge.graphql.GraphqlBodies;
+import dev.bettybridge.inbox.Inbox;
+import dev.bettybridge.sandbox.Sandbox;
+import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.token.Login;
+import dev.bettybridge.token.LoginRoute;
+import dev.bettybridge.token.TokenCache;
+import dev.bettybridge.token.TokenLifetime;
+import dev.bettybridge.trigger.ActionCall;
+import dev.bettybridge.trigger.OutcomeClassifier;
+import java.io.IOException;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the bridge before its routes are built: checks the settings, starts the sandbox when no Betty Blocks app is
+ * configured, and binds the beans the routes call.
+ */
+public final class BridgeSetup extends MainListenerSupport {
+
+    /** The property the routes use as the HTTP endpoint of the runtime API. */
+    public static final String RUNTIME_URL = "bridge.runtime-url";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeSetup.class);
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
+        BridgeSettings settings = BridgeSettings.read(lookup);
+        if (settings.sandboxMode()) {
+            settings = startSandbox(context, settings, lookup);
+        } else {
+            LOG.info("Triggering action '{}' at '{}' as '{}'", settings.actionId(), settings.runtimeUrl(),
+                    settings.username());
+        }
+        properties.addOverrideProperty(RUNTIME_URL, settings.runtimeUrl().toString());
+        configureHttp(context, settings);
+        bind(context, settings);
+    }
+
+    private static BridgeSettings startSandbox(CamelContext context, BridgeSettings settings,
+            Function<String, String> lookup) {
+        SandboxConfig config;
+        try {
+            config = SandboxConfig.from(lookup);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(config);
+        } catch (IOException e) {
+            throw new SettingsException("setting 'bridge.sandbox.port' (environment variable BRIDGE_SANDBOX_PORT): "
+                    + "cannot start the sandbox on 127.0.0.1:" + config.port() + ": " + e.getMessage());
+        }
+        context.getRegistry().bind("sandbox", sandbox);
+        addStopper(context, sandbox);
+        LOG.warn("{} is not set: using the local SANDBOX at '{}', not Betty Blocks; set the BB_ settings to trigger"
+                + " a real app", Setting.BASE_URL.environmentVariable(), sandbox.runtimeUrl());
+        return settings.withApplication(sandbox.baseUrl(), config.appUuid(), config.actionId(),
+                config.authProfileUuid(), config.username(), config.password());
+    }
+
+    private static void addStopper(CamelContext context, Sandbox sandbox) {
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    sandbox.close();
+                }
+            }, true, false);
+        } catch (Exception e) {
+            sandbox.close();
+            throw new IllegalStateException("cannot register the sandbox with the Camel context", e);
+        }
+    }
+
+    private static void configureHttp(CamelContext context, BridgeSettings settings) {
+        HttpComponent http = context.getComponent(settings.runtimeUrl().getScheme(), HttpComponent.class);
+        http.setConnectTimeout(settings.connectTimeout().toMillis());
+        http.setConnectionRequestTimeout(settings.connectTimeout().toMillis());
+        http.setResponseTimeout(settings.responseTimeout().toMillis());
+        http.setSoTimeout(settings.responseTimeout().toMillis());
+    }
+
+    private static void bind(CamelContext context, BridgeSettings settings) {
+        ObjectMapper mapper = new ObjectMapper();
+        GraphqlBodies bodies = new GraphqlBodies(mapper);
+        TokenCache tokens = new TokenCache(new LoginRoute(context));
+        Inbox inbox = new Inbox(settings.inbox());
+        inbox.prepare();
+        context.getRegistry().bind("bridgeSettings", settings);
+        context.getRegistry().bind("login", new Login(settings, bodies, mapper,
+                new TokenLifetime(settings.tokenMargin())));
+        context.getRegistry().bind("tokenCache", tokens);
+        context.getRegistry().bind(TokenCache.CACHE_NAME, tokens.cache());
+        context.getRegistry().bind("actionCall",
+                new ActionCall(settings, bodies, new OutcomeClassifier(mapper), tokens));
+        context.getRegistry().bind("inbox", inbox);
+    }
+}
