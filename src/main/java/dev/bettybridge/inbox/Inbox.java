@@ -109,6 +109,10 @@ public final class Inbox {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         InboxRun run = exchange.getProperty(RUN, InboxRun.class);
         InboxLine line = exchange.getProperty(LINE, InboxLine.class);
+        if (caught instanceof InterruptedException) {
+            run.failed(line, "not triggered: the bridge stopped first");
+            return;
+        }
         String reason = "unexpected " + (caught == null ? "error" : caught.getClass().getSimpleName() + ": "
                 + caught.getMessage());
         run.failed(line, reason);

@@ -3,6 +3,7 @@ package dev.bettybridge.inbox;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +29,14 @@ public final class InboxLines implements Iterator<InboxLine>, Closeable {
     }
 
     /**
-     * Opens a file for reading as UTF-8.
+     * Opens a file for reading as UTF-8. Bytes that are not UTF-8 become U+FFFD instead of failing the whole file,
+     * so that only the lines holding them are rejected.
      *
      * @throws IOException when the file cannot be opened
      */
     public static InboxLines open(Path file) throws IOException {
-        return new InboxLines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        return new InboxLines(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -35,6 +35,22 @@ class InboxLinesTest {
     }
 
     @Test
+    void should_keep_reading_past_bytes_that_are_not_utf8() throws IOException {
+        Path file = folder.resolve("latin1.txt");
+        Files.write(file, "https://a.example/caf\u00e9\nhttps://a.example/2\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        List<InboxLine> lines = new ArrayList<>();
+        try (InboxLines reader = InboxLines.open(file)) {
+            reader.forEachRemaining(lines::add);
+        }
+
+        assertThat(lines).as("both lines read").hasSize(2);
+        assertThat(UrlCheck.problem(lines.get(0).text())).as("the bad line is rejected with its reason")
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not UTF-8"));
+        assertThat(UrlCheck.problem(lines.get(1).text())).as("the next line is fine").isEmpty();
+    }
+
+    @Test
     void should_give_nothing_for_an_empty_file() throws IOException {
         Path file = folder.resolve("empty.txt");
         Files.createFile(file);
