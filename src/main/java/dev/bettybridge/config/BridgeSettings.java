@@ -33,7 +33,8 @@ public record BridgeSettings(
         int retryAttempts,
         Duration retryFirstDelay,
         Duration retryMaxDelay,
-        Optional<Duration> tokenMargin) {
+        Optional<Duration> tokenMargin,
+        Duration loginRetry) {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -79,7 +80,8 @@ public record BridgeSettings(
                 reader.number(Setting.RETRY_ATTEMPTS, 1, 100),
                 reader.duration(Setting.RETRY_DELAY),
                 reader.duration(Setting.RETRY_MAX_DELAY),
-                reader.optional(Setting.TOKEN_MARGIN).map(text -> reader.duration(Setting.TOKEN_MARGIN)));
+                reader.optional(Setting.TOKEN_MARGIN).map(text -> reader.duration(Setting.TOKEN_MARGIN)),
+                reader.duration(Setting.LOGIN_RETRY));
     }
 
     /** Whether the bridge runs against its in-process sandbox rather than a real application. */
@@ -92,7 +94,7 @@ public record BridgeSettings(
             String secret) {
         return new BridgeSettings(Optional.of(url), app, action, profile, user, secret, inputName, actionQuery,
                 connectTimeout, responseTimeout, inbox, concurrency, settleTime, retryAttempts, retryFirstDelay,
-                retryMaxDelay, tokenMargin);
+                retryMaxDelay, tokenMargin, loginRetry);
     }
 
     /** The GraphQL endpoint of the application: {@code <base-url>/api/runtime/<app-uuid>}. */

@@ -3,15 +3,21 @@ package dev.bettybridge.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bettybridge.graphql.GraphqlBodies;
 import dev.bettybridge.inbox.Inbox;
+import dev.bettybridge.logging.SecretValues;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.token.CredentialsGate;
 import dev.bettybridge.token.Login;
 import dev.bettybridge.token.LoginRoute;
 import dev.bettybridge.token.TokenCache;
 import dev.bettybridge.token.TokenLifetime;
+import dev.bettybridge.token.TokenStats;
 import dev.bettybridge.trigger.ActionCall;
 import dev.bettybridge.trigger.OutcomeClassifier;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -39,6 +45,7 @@ public final class BridgeSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
         BridgeSettings settings = BridgeSettings.read(lookup);
+        SecretValues.add(settings.password());
         if (settings.sandboxMode()) {
             settings = startSandbox(context, settings, lookup);
         } else {
@@ -69,6 +76,7 @@ public final class BridgeSetup extends MainListenerSupport {
         addStopper(context, sandbox);
         LOG.warn("{} is not set: using the local SANDBOX at '{}', not Betty Blocks; set the BB_ settings to trigger"
                 + " a real app", Setting.BASE_URL.environmentVariable(), sandbox.runtimeUrl());
+        SecretValues.add(config.password());
         return settings.withApplication(sandbox.baseUrl(), config.appUuid(), config.actionId(),
                 config.authProfileUuid(), config.username(), config.password());
     }
@@ -93,21 +101,40 @@ public final class BridgeSetup extends MainListenerSupport {
         http.setConnectionRequestTimeout(settings.connectTimeout().toMillis());
         http.setResponseTimeout(settings.responseTimeout().toMillis());
         http.setSoTimeout(settings.responseTimeout().toMillis());
+        // One retry policy, ours: HttpClient would otherwise repeat 503 and 429 answers on its own.
+        http.setAutomaticRetriesDisabled(true);
     }
 
-    private static void bind(CamelContext context, BridgeSettings settings) {
+    @Override
+    public void beforeStart(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (metrics != null) {
+            context.getRegistry().lookupByNameAndType("tokenStats", TokenStats.class).bindTo(metrics);
+        }
+    }
+
+    private void bind(CamelContext context, BridgeSettings settings) {
         ObjectMapper mapper = new ObjectMapper();
         GraphqlBodies bodies = new GraphqlBodies(mapper);
-        TokenCache tokens = new TokenCache(new LoginRoute(context));
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService tokenThread =
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "token");
+        CredentialsGate gate = new CredentialsGate(tokenThread, settings.loginRetry());
+        TokenStats stats = new TokenStats();
+        TokenCache tokens = new TokenCache(new LoginRoute(context, gate, stats, clock), tokenThread, clock);
+        gate.probeWith(() -> tokens.cache().get(TokenCache.KEY));
         Inbox inbox = new Inbox(settings.inbox());
         inbox.prepare();
         context.getRegistry().bind("bridgeSettings", settings);
         context.getRegistry().bind("login", new Login(settings, bodies, mapper,
                 new TokenLifetime(settings.tokenMargin())));
         context.getRegistry().bind("tokenCache", tokens);
+        context.getRegistry().bind("tokenStats", stats);
+        context.getRegistry().bind("credentialsGate", gate);
         context.getRegistry().bind(TokenCache.CACHE_NAME, tokens.cache());
         context.getRegistry().bind("actionCall",
-                new ActionCall(settings, bodies, new OutcomeClassifier(mapper), tokens));
+                new ActionCall(settings, bodies, new OutcomeClassifier(mapper), tokens, gate, stats));
         context.getRegistry().bind("inbox", inbox);
     }
 }

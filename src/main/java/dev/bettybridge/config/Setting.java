@@ -19,20 +19,27 @@ public record Setting(String key, String environmentVariable, boolean secret) {
     public static final Setting USERNAME = new Setting("bridge.betty.username", "BB_USERNAME", false);
     public static final Setting PASSWORD = new Setting("bridge.betty.password", "BB_PASSWORD", true);
     public static final Setting INPUT_NAME = new Setting("bridge.betty.input-name", "BB_INPUT_NAME", false);
-    public static final Setting ACTION_QUERY = new Setting("bridge.betty.action-query", "BRIDGE_BETTY_ACTION_QUERY", false);
+    public static final Setting ACTION_QUERY =
+            new Setting("bridge.betty.action-query", "BRIDGE_BETTY_ACTION_QUERY", false);
     public static final Setting CONNECT_TIMEOUT =
             new Setting("bridge.betty.connect-timeout", "BRIDGE_BETTY_CONNECT_TIMEOUT", false);
     public static final Setting RESPONSE_TIMEOUT =
             new Setting("bridge.betty.response-timeout", "BRIDGE_BETTY_RESPONSE_TIMEOUT", false);
     public static final Setting INBOX = new Setting("bridge.inbox.folder", "BRIDGE_INBOX", false);
     public static final Setting CONCURRENCY = new Setting("bridge.inbox.concurrency", "BRIDGE_CONCURRENCY", false);
-    public static final Setting SETTLE_TIME = new Setting("bridge.inbox.settle-time", "BRIDGE_INBOX_SETTLE_TIME", false);
-    public static final Setting MANAGEMENT_PORT = new Setting("camel.management.port", "BRIDGE_MANAGEMENT_PORT", false);
+    public static final Setting SETTLE_TIME =
+            new Setting("bridge.inbox.settle-time", "BRIDGE_INBOX_SETTLE_TIME", false);
+    public static final Setting MANAGEMENT_PORT =
+            new Setting("camel.management.port", "BRIDGE_MANAGEMENT_PORT", false);
     public static final Setting RETRY_ATTEMPTS =
             new Setting("bridge.retry.max-attempts", "BRIDGE_RETRY_MAX_ATTEMPTS", false);
-    public static final Setting RETRY_DELAY = new Setting("bridge.retry.first-delay", "BRIDGE_RETRY_FIRST_DELAY", false);
-    public static final Setting RETRY_MAX_DELAY = new Setting("bridge.retry.max-delay", "BRIDGE_RETRY_MAX_DELAY", false);
+    public static final Setting RETRY_DELAY =
+            new Setting("bridge.retry.first-delay", "BRIDGE_RETRY_FIRST_DELAY", false);
+    public static final Setting RETRY_MAX_DELAY =
+            new Setting("bridge.retry.max-delay", "BRIDGE_RETRY_MAX_DELAY", false);
     public static final Setting TOKEN_MARGIN = new Setting("bridge.token.margin", "BRIDGE_TOKEN_MARGIN", false);
+    public static final Setting LOGIN_RETRY =
+            new Setting("bridge.token.login-retry", "BRIDGE_TOKEN_LOGIN_RETRY", false);
 
     /** The words a user reads in an error: the key and the variable that sets it. */
     public String describe() {

@@ -1,15 +1,20 @@
 package dev.bettybridge.token;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Holds the one access token of this process in a Caffeine {@link LoadingCache}: the entry lives until the token's
- * {@link AccessToken#useUntil()}, and however many callers miss at once, one load (one login) runs for all of them.
+ * Holds the one access token of this process in a Caffeine {@link LoadingCache}. However many callers miss at once,
+ * one load (one login) runs for all of them. Once a token enters its margin, the first caller to notice starts one
+ * background renewal, and every caller keeps the still-valid token meanwhile; halfway through the margin the entry
+ * ends, so that nobody sends a token about to expire.
  */
 public final class TokenCache {
 
@@ -19,21 +24,66 @@ public final class TokenCache {
     /** The single key: the bridge holds one token for one application and profile. */
     public static final String KEY = "access";
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
+
     private final LoadingCache<String, AccessToken> cache;
+    private final Clock clock;
+    private volatile AccessToken renewalFailed;
 
     /**
-     * @param login obtains a fresh token; called by the cache on a miss, never concurrently for the key
+     * @param source logs in and renews; never called concurrently for loading, nor for renewing
+     * @param executor runs background renewals
      */
-    public TokenCache(Supplier<AccessToken> login) {
+    public TokenCache(TokenSource source, Executor executor, Clock clock) {
+        this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(1)
-                .expireAfter(new UntilUseEnds())
-                .build(key -> login.get());
+                .executor(executor)
+                .expireAfter(new UntilDropped(clock))
+                .build(new CacheLoader<String, AccessToken>() {
+                    @Override
+                    public AccessToken load(String key) {
+                        return source.login();
+                    }
+
+                    @Override
+                    public AccessToken reload(String key, AccessToken current) {
+                        AccessToken latest = cache.asMap().get(KEY);
+                        if (latest != null && latest != current) {
+                            // Renewed or replaced meanwhile; with rotating refresh tokens, renewing the old one again
+                            // would be refused.
+                            return latest;
+                        }
+                        try {
+                            return source.renew(current);
+                        } catch (RuntimeException e) {
+                            // The current token is still valid until its drop moment; after that a caller's miss
+                            // logs in again. Trying to renew on every call meanwhile would only load the server.
+                            renewalFailed = current;
+                            LOG.warn("Renewing the token ahead of time failed: {}; the current token stays in use"
+                                    + " until {}", e.getMessage(), current.dropAt());
+                            return current;
+                        }
+                    }
+                });
     }
 
     /** The cache itself, bound in Camel's registry under {@link #CACHE_NAME}. */
     public LoadingCache<String, AccessToken> cache() {
         return cache;
+    }
+
+    /**
+     * Hands back the token a caller got from the cache, first starting its background renewal when it has entered
+     * its margin and is still the cached one (a caller holding a token that was renewed meanwhile must not renew
+     * the new one). Caffeine runs one renewal per key however many callers ask.
+     */
+    public AccessToken renewIfDue(AccessToken token) {
+        if (token != renewalFailed && !clock.instant().isBefore(token.refreshFrom())
+                && cache.getIfPresent(KEY) == token) {
+            cache.refresh(KEY);
+        }
+        return token;
     }
 
     /**
@@ -46,12 +96,18 @@ public final class TokenCache {
         return cache.asMap().remove(KEY, refused);
     }
 
-    /** Ends each entry at its token's own moment, which differs per login answer. */
-    private static final class UntilUseEnds implements Expiry<String, AccessToken> {
+    /** Ends each entry at its token's own drop moment, which differs per answer. */
+    private static final class UntilDropped implements Expiry<String, AccessToken> {
+
+        private final Clock clock;
+
+        UntilDropped(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public long expireAfterCreate(String key, AccessToken token, long currentTime) {
-            return Math.max(0, Duration.between(Instant.now(), token.useUntil()).toNanos());
+            return Math.max(0, Duration.between(clock.instant(), token.dropAt()).toNanos());
         }
 
         @Override

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Decides how long a token may be used: the earlier of the server's {@code accessExpiresIn} (seconds, counted from
- * the local moment the answer arrived) and the JWT's own {@code exp}, minus a safety margin.
+ * the local moment the answer arrived, so a skewed server clock cannot stretch it) and the JWT's own {@code exp},
+ * minus a safety margin in which the token is renewed ahead of time.
  */
 public final class TokenLifetime {
 
@@ -22,25 +23,26 @@ public final class TokenLifetime {
     }
 
     /**
-     * Builds the token with its expiry.
+     * Builds the token with its moments.
      *
      * @throws LoginFailedException when the answer gives no usable lifetime or the token is already expired
      */
-    public AccessToken token(String jwt, Optional<String> refreshToken, Instant receivedAt,
-            Optional<Long> accessExpiresInSeconds, Optional<Instant> jwtExpiry) {
+    public AccessToken token(String jwt, Optional<String> refreshToken, Optional<Long> refreshExpiresInSeconds,
+            Instant receivedAt, Optional<Long> accessExpiresInSeconds, Optional<Instant> jwtExpiry) {
         Optional<Instant> byAnswer = accessExpiresInSeconds.map(receivedAt::plusSeconds);
         Instant expiresAt = earliest(byAnswer, jwtExpiry).orElseThrow(() -> new LoginFailedException(
-                "login answer has neither accessExpiresIn nor a JWT exp claim", false));
+                "the answer has neither accessExpiresIn nor a JWT exp claim", false));
         Duration lifetime = Duration.between(receivedAt, expiresAt);
         if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new LoginFailedException("login answer holds a token that expired at " + expiresAt
+            throw new LoginFailedException("the answer holds a token that expired at " + expiresAt
                     + "; check the clocks of this machine and of the server", false);
         }
-        Duration safety = margin.orElseGet(() -> min(MAX_DEFAULT_MARGIN, lifetime.dividedBy(10)));
-        Duration usable = lifetime.minus(safety);
-        // A margin as long as the lifetime would make every token unusable; keep at least half of it.
-        Instant useUntil = receivedAt.plus(usable.compareTo(lifetime.dividedBy(2)) < 0 ? lifetime.dividedBy(2) : usable);
-        return new AccessToken(jwt, refreshToken, receivedAt, expiresAt, useUntil);
+        Duration safety = margin.orElseGet(() -> shorter(MAX_DEFAULT_MARGIN, lifetime.dividedBy(10)));
+        // A margin as long as the lifetime would renew without end; keep at least half of the lifetime usable.
+        safety = shorter(safety, lifetime.dividedBy(2));
+        Instant refreshFrom = expiresAt.minus(safety);
+        return new AccessToken(jwt, refreshToken, refreshExpiresInSeconds.map(receivedAt::plusSeconds), receivedAt,
+                expiresAt, refreshFrom, refreshFrom.plus(safety.dividedBy(2)));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> first, Optional<Instant> second) {
@@ -50,7 +52,7 @@ public final class TokenLifetime {
         return first.isPresent() ? first : second;
     }
 
-    private static Duration min(Duration first, Duration second) {
+    private static Duration shorter(Duration first, Duration second) {
         return first.compareTo(second) <= 0 ? first : second;
     }
 }

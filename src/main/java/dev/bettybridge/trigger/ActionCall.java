@@ -3,7 +3,9 @@ package dev.bettybridge.trigger;
 import dev.bettybridge.config.BridgeSettings;
 import dev.bettybridge.graphql.GraphqlBodies;
 import dev.bettybridge.token.AccessToken;
+import dev.bettybridge.token.CredentialsGate;
 import dev.bettybridge.token.TokenCache;
+import dev.bettybridge.token.TokenStats;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,7 @@ public final class ActionCall {
     static final String ATTEMPTS = "bridgeAttempts";
     static final String REAUTHENTICATED = "bridgeReauthenticated";
     static final String DELAY = "bridgeDelay";
+    static final String AGAIN = "bridgeAgain";
     static final String TOKEN = "bridgeToken";
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionCall.class);
@@ -32,20 +35,28 @@ public final class ActionCall {
     private final GraphqlBodies bodies;
     private final OutcomeClassifier classifier;
     private final TokenCache tokens;
+    private final CredentialsGate gate;
+    private final TokenStats stats;
 
-    public ActionCall(BridgeSettings settings, GraphqlBodies bodies, OutcomeClassifier classifier, TokenCache tokens) {
+    public ActionCall(BridgeSettings settings, GraphqlBodies bodies, OutcomeClassifier classifier, TokenCache tokens,
+            CredentialsGate gate, TokenStats stats) {
         this.settings = settings;
         this.bodies = bodies;
         this.classifier = classifier;
         this.tokens = tokens;
+        this.gate = gate;
+        this.stats = stats;
     }
 
     /**
-     * Starts a trigger: keeps the request aside while the body carries HTTP payloads.
+     * Starts a trigger: waits while the credentials are refused, then keeps the request aside while the body carries
+     * HTTP payloads.
      *
      * @throws IllegalArgumentException when the body is not a {@link TriggerRequest}, a programming error of a source
+     * @throws InterruptedException when the process stops while the sources are paused
      */
-    public void begin(Exchange exchange) {
+    public void begin(Exchange exchange) throws InterruptedException {
+        gate.awaitOpen();
         Object body = exchange.getMessage().getBody();
         if (!(body instanceof TriggerRequest request)) {
             throw new IllegalArgumentException("direct:trigger expects a TriggerRequest, got "
@@ -53,18 +64,28 @@ public final class ActionCall {
         }
         exchange.setVariable(REQUEST, request);
         exchange.setVariable(ATTEMPTS, 0);
+        exchange.setVariable(AGAIN, true);
+        exchange.setVariable(DELAY, 0L);
         exchange.removeVariable(OUTCOME);
         exchange.removeVariable(REAUTHENTICATED);
     }
 
-    /** Whether to call (again), with the pause before the call left in the {@code bridgeDelay} variable. */
-    public boolean again(Exchange exchange) {
+    /**
+     * Decides after a call whether to call again, leaving the answer in the {@code bridgeAgain} variable that the
+     * route's loop reads, and the pause before that call in {@code bridgeDelay}. A step of its own, not the loop's
+     * predicate, because Camel evaluates a bean predicate on a copy of the exchange.
+     *
+     * @throws InterruptedException when the process stops while the sources are paused
+     */
+    public void decide(Exchange exchange) throws InterruptedException {
+        exchange.setVariable(ATTEMPTS, exchange.getVariable(ATTEMPTS, 0, Integer.class) + 1);
+        exchange.setVariable(DELAY, 0L);
+        exchange.setVariable(AGAIN, again(exchange));
+    }
+
+    private boolean again(Exchange exchange) throws InterruptedException {
         ActionOutcome outcome = exchange.getVariable(OUTCOME, ActionOutcome.class);
         int attempts = exchange.getVariable(ATTEMPTS, 0, Integer.class);
-        exchange.setVariable(DELAY, 0L);
-        if (outcome == null) {
-            return true;
-        }
         TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
         switch (outcome.kind()) {
             case REAUTHENTICATE:
@@ -74,11 +95,16 @@ public final class ActionCall {
                 }
                 exchange.setVariable(REAUTHENTICATED, true);
                 AccessToken refused = exchange.getVariable(TOKEN, AccessToken.class);
-                if (refused != null) {
-                    tokens.drop(refused);
+                if (refused != null && tokens.drop(refused)) {
+                    stats.reloginAfter401();
                 }
                 LOG.info("Token refused for {} ({}): logging in again and calling once more", request.origin(),
                         outcome.reason());
+                return true;
+            case CREDENTIALS_REFUSED:
+                // Not a failure of this URL: wait with every other call until a login works again.
+                exchange.setVariable(ATTEMPTS, attempts - 1);
+                gate.awaitOpen();
                 return true;
             case RETRY:
                 if (attempts >= settings.retryAttempts()) {
@@ -107,10 +133,7 @@ public final class ActionCall {
         TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
         Map<String, Object> input = new LinkedHashMap<>(request.extraInput());
         input.put(settings.inputName(), request.url());
-        exchange.setVariable(ATTEMPTS, exchange.getVariable(ATTEMPTS, 0, Integer.class) + 1);
-        Message message = exchange.getMessage();
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(bodies.action(settings.actionQuery(), settings.actionId(), input));
+        exchange.getMessage().setBody(bodies.action(settings.actionQuery(), settings.actionId(), input));
     }
 
     /** Classifies the HTTP answer in the body and headers. */
@@ -132,7 +155,7 @@ public final class ActionCall {
     public ActionOutcome finish(Exchange exchange) {
         ActionOutcome outcome = exchange.getVariable(OUTCOME, ActionOutcome.class);
         TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
-        for (String name : new String[] {REQUEST, OUTCOME, ATTEMPTS, REAUTHENTICATED, DELAY, TOKEN}) {
+        for (String name : new String[] {REQUEST, OUTCOME, ATTEMPTS, REAUTHENTICATED, DELAY, AGAIN, TOKEN}) {
             exchange.removeVariable(name);
         }
         exchange.getMessage().removeHeaders("*");

@@ -22,6 +22,8 @@ public record ActionOutcome(Kind kind, String reason, Optional<JsonNode> results
         RETRY,
         /** The token was refused: log in again and replay once. */
         REAUTHENTICATE,
+        /** The login was refused: wait until the credentials work again, then call again. */
+        CREDENTIALS_REFUSED,
         /** Trying again will not help. */
         FAILED
     }
@@ -36,6 +38,10 @@ public record ActionOutcome(Kind kind, String reason, Optional<JsonNode> results
 
     public static ActionOutcome reauthenticate(String reason) {
         return new ActionOutcome(Kind.REAUTHENTICATE, reason, Optional.empty(), Optional.empty());
+    }
+
+    public static ActionOutcome credentialsRefused(String reason) {
+        return new ActionOutcome(Kind.CREDENTIALS_REFUSED, reason, Optional.empty(), Optional.empty());
     }
 
     public static ActionOutcome failed(String reason) {

@@ -56,7 +56,7 @@ public final class OutcomeClassifier {
     public ActionOutcome failure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof LoginFailedException login) {
-                return login.refused() ? ActionOutcome.failed(login.getMessage())
+                return login.refused() ? ActionOutcome.credentialsRefused(login.getMessage())
                         : ActionOutcome.retry(login.getMessage(), Optional.empty());
             }
             if (cause instanceof IOException) {

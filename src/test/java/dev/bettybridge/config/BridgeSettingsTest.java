@@ -26,6 +26,7 @@ class BridgeSettingsTest {
         values.put("bridge.retry.first-delay", "1s");
         values.put("bridge.retry.max-delay", "30s");
         values.put("camel.management.port", "9876");
+        values.put("bridge.token.login-retry", "30s");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bettybridge.sandbox.SandboxRecord;
+import dev.bettybridge.support.InboxFiles;
 import dev.bettybridge.support.RunningBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,34 +157,15 @@ class InboxFlowTest {
     }
 
     private void drop(String name, String content) throws IOException {
-        // Written aside and renamed, the way the README tells writers to do it.
-        Path part = inbox.resolve(name + ".part");
-        Files.writeString(part, content, StandardCharsets.UTF_8);
-        Files.move(part, inbox.resolve(name));
+        new InboxFiles(inbox).drop(name, content);
     }
 
     private Path awaitResult(String folder, String name) {
-        Path[] found = new Path[1];
-        await().atMost(PATIENCE).until(() -> {
-            found[0] = find(folder, name);
-            return found[0] != null && Files.exists(report(found[0]));
-        });
-        assertThat(inbox.resolve(name)).as("the file left the inbox").doesNotExist();
-        return found[0];
-    }
-
-    private Path find(String folder, String name) throws IOException {
-        Path dir = inbox.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-" + name)).findFirst().orElse(null);
-        }
+        return new InboxFiles(inbox).awaitResult(folder, name, PATIENCE);
     }
 
     private static Path report(Path moved) {
-        return moved.resolveSibling(moved.getFileName() + ".report");
+        return InboxFiles.report(moved);
     }
 
     private List<String> urls() {

@@ -2,6 +2,9 @@ package dev.bettybridge.support;
 
 import dev.bettybridge.BridgeMain;
 import dev.bettybridge.sandbox.Sandbox;
+import dev.bettybridge.token.TokenStats;
+import dev.bettybridge.trigger.ActionOutcome;
+import dev.bettybridge.trigger.TriggerRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +23,9 @@ public final class RunningBridge implements AutoCloseable {
         this.main = main;
     }
 
-    /** Starts a bridge on its sandbox with the inbox at {@code inbox} and any further overrides. */
+    /**
+     * Starts a bridge with the inbox at {@code inbox}, on its own sandbox unless the overrides name a base URL.
+     */
     public static RunningBridge start(Path inbox, Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("bridge.inbox.folder", inbox.toString());
@@ -38,6 +43,17 @@ public final class RunningBridge implements AutoCloseable {
 
     public CamelContext context() {
         return main.getCamelContext();
+    }
+
+    /** Hands one request to the shared trigger route and waits for its outcome. */
+    public ActionOutcome trigger(TriggerRequest request) {
+        return context().createFluentProducerTemplate().to("direct:trigger").withBody(request)
+                .request(ActionOutcome.class);
+    }
+
+    /** The bridge's token counters. */
+    public TokenStats tokenStats() {
+        return context().getRegistry().lookupByNameAndType("tokenStats", TokenStats.class);
     }
 
     /** The sandbox the bridge started, with its records and counters. */

@@ -59,11 +59,11 @@ class OutcomeClassifierTest {
     }
 
     @Test
-    void should_retry_on_network_errors_and_fail_on_refused_logins() {
+    void should_retry_on_network_errors_and_pause_on_refused_logins() {
         assertThat(classifier.failure(new CamelExecutionException("wrapped", null,
                 new ConnectException("Connection refused"))).kind()).as("I/O").isEqualTo(ActionOutcome.Kind.RETRY);
         assertThat(classifier.failure(new LoginFailedException("Wrong credentials", true)).kind())
-                .as("refused login").isEqualTo(ActionOutcome.Kind.FAILED);
+                .as("refused login").isEqualTo(ActionOutcome.Kind.CREDENTIALS_REFUSED);
         assertThat(classifier.failure(new LoginFailedException("HTTP 503", false)).kind())
                 .as("unavailable login").isEqualTo(ActionOutcome.Kind.RETRY);
     }
