@@ -1,6 +1,7 @@
 package dev.bettybridge.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bettybridge.broker.QueueSetup;
 import dev.bettybridge.graphql.GraphqlBodies;
 import dev.bettybridge.inbox.Inbox;
 import dev.bettybridge.sandbox.Sandbox;
@@ -48,6 +49,7 @@ public final class BridgeSetup extends MainListenerSupport {
         properties.addOverrideProperty(RUNTIME_URL, settings.runtimeUrl().toString());
         configureHttp(context, settings);
         bind(context, settings);
+        QueueSetup.bind(context, lookup);
     }
 
     private static BridgeSettings startSandbox(CamelContext context, BridgeSettings settings,
