@@ -6,6 +6,7 @@ import dev.bettybridge.graphql.GraphqlBodies;
 import dev.bettybridge.inbox.Inbox;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.schedule.ScheduleSetup;
 import dev.bettybridge.token.Login;
 import dev.bettybridge.token.LoginRoute;
 import dev.bettybridge.token.TokenCache;
@@ -49,6 +50,7 @@ public final class BridgeSetup extends MainListenerSupport {
         properties.addOverrideProperty(RUNTIME_URL, settings.runtimeUrl().toString());
         configureHttp(context, settings);
         bind(context, settings);
+        ScheduleSetup.bind(context, lookup);
         QueueSetup.bind(context, lookup);
     }
 

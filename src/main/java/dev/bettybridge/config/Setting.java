@@ -60,4 +60,6 @@ public record Setting(String key, String environmentVariable, boolean secret) {
     public static final Setting JMS_CONSUMERS = new Setting("bridge.jms.consumers", "BRIDGE_JMS_CONSUMERS", false);
     public static final Setting JMS_MAX_DELIVERIES =
             new Setting("bridge.jms.max-deliveries", "BRIDGE_JMS_MAX_DELIVERIES", false);
+    public static final Setting TIMER_URLS = new Setting("bridge.timer.urls", "BRIDGE_TIMER_URLS", false);
+    public static final Setting TIMER_PERIOD = new Setting("bridge.timer.period", "BRIDGE_TIMER_PERIOD", false);
 }
