@@ -191,6 +191,22 @@ class QueueFlowTest {
                         "https://example.com/openwire.png");
     }
 
+    @Test
+    void should_keep_waiting_messages_in_its_journal_across_a_restart(@TempDir Path journal) throws Exception {
+        Map<String, String> sameJournal = Map.of("bridge.jms.data-folder", journal.toString());
+        start(sameJournal);
+        bridge.context().getRouteController().stopRoute("consume-queue");
+        client.sendText(QUEUE, "https://example.com/before-restart.png");
+        client.close();
+        bridge.close();
+
+        start(sameJournal);
+
+        await().atMost(PATIENCE).until(() -> bridge.sandbox().records().size() == 1);
+        assertThat(bridge.sandbox().records().get(0).input().get("file")).as("the message survived the stop")
+                .isEqualTo("https://example.com/before-restart.png");
+    }
+
     private void start(Map<String, String> overrides) throws Exception {
         bridge = RunningBridge.start(inbox, overrides);
         client = QueueClient.core(bridge.broker().url());
