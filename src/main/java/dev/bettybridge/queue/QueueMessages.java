@@ -109,7 +109,7 @@ public final class QueueMessages {
         message.removeHeaders("*");
         exchange.setVariable(DEAD_LETTER, !outcome.triggered());
         if (outcome.triggered()) {
-            LOG.debug("Queue message '{}' triggered the action", id);
+            // The trigger route has logged it at DEBUG with the message id.
             return;
         }
         LOG.warn("Queue message '{}' moved to '{}': {}", id, deadLetterQueue, outcome.reason());
