@@ -1,11 +1,13 @@
 package dev.bettybridge.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bettybridge.broker.QueueSetup;
 import dev.bettybridge.graphql.GraphqlBodies;
 import dev.bettybridge.inbox.Inbox;
 import dev.bettybridge.logging.SecretValues;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.schedule.ScheduleSetup;
 import dev.bettybridge.token.CredentialsGate;
 import dev.bettybridge.token.Login;
 import dev.bettybridge.token.LoginRoute;
@@ -55,6 +57,8 @@ public final class BridgeSetup extends MainListenerSupport {
         properties.addOverrideProperty(RUNTIME_URL, settings.runtimeUrl().toString());
         configureHttp(context, settings);
         bind(context, settings);
+        ScheduleSetup.bind(context, lookup);
+        QueueSetup.bind(context, lookup);
     }
 
     private static BridgeSettings startSandbox(CamelContext context, BridgeSettings settings,

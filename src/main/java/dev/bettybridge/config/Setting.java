@@ -55,4 +55,18 @@ public record Setting(String key, String environmentVariable, boolean secret) {
     public String toString() {
         return key.toLowerCase(Locale.ROOT);
     }
+
+    // Queue and schedule sources (issue #4).
+    public static final Setting JMS_QUEUE = new Setting("bridge.jms.queue", "BRIDGE_JMS_QUEUE", false);
+    public static final Setting JMS_URL = new Setting("bridge.jms.url", "BRIDGE_JMS_URL", false);
+    public static final Setting JMS_USERNAME = new Setting("bridge.jms.username", "BRIDGE_JMS_USERNAME", false);
+    public static final Setting JMS_PASSWORD = new Setting("bridge.jms.password", "BRIDGE_JMS_PASSWORD", true);
+    public static final Setting JMS_PORT = new Setting("bridge.jms.port", "BRIDGE_JMS_PORT", false);
+    public static final Setting JMS_DATA_FOLDER =
+            new Setting("bridge.jms.data-folder", "BRIDGE_JMS_DATA_FOLDER", false);
+    public static final Setting JMS_CONSUMERS = new Setting("bridge.jms.consumers", "BRIDGE_JMS_CONSUMERS", false);
+    public static final Setting JMS_MAX_DELIVERIES =
+            new Setting("bridge.jms.max-deliveries", "BRIDGE_JMS_MAX_DELIVERIES", false);
+    public static final Setting TIMER_URLS = new Setting("bridge.timer.urls", "BRIDGE_TIMER_URLS", false);
+    public static final Setting TIMER_PERIOD = new Setting("bridge.timer.period", "BRIDGE_TIMER_PERIOD", false);
 }

@@ -48,6 +48,23 @@ class StartupErrorTest {
                         + " is missing");
     }
 
+    @Test
+    void should_stop_with_one_clear_line_when_a_timer_url_is_malformed() throws Exception {
+        Result result = runBridge(Map.of(
+                "BRIDGE_TIMER_URLS", "https://example.com/a.csv, ftp://example.com/b.csv",
+                "BRIDGE_SANDBOX_PORT", "0",
+                "BRIDGE_JMS_PORT", "0",
+                "BRIDGE_JMS_DATA_FOLDER", inbox.resolve("broker").toString()));
+
+        assertThat(result.exitCode()).as("non-zero exit").isEqualTo(BridgeMain.BAD_SETTING);
+        assertThat(result.stderr().strip()).as("one line naming the setting, the variable and the URL").isEqualTo(
+                "betty-action-bridge cannot start: setting 'bridge.timer.urls' (environment variable"
+                        + " BRIDGE_TIMER_URLS) has 'ftp://example.com/b.csv': not an absolute http or https URL;"
+                        + " expected URLs separated by commas");
+        assertThat(result.stdout() + result.stderr()).as("no stack trace for a user's mistake")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
     private Result runBridge(Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

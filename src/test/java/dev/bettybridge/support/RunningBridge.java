@@ -1,26 +1,36 @@
 package dev.bettybridge.support;
 
 import dev.bettybridge.BridgeMain;
+import dev.bettybridge.broker.EmbeddedBroker;
+import dev.bettybridge.broker.QueueSetup;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.token.TokenStats;
 import dev.bettybridge.trigger.ActionOutcome;
 import dev.bettybridge.trigger.TriggerRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
  * A bridge started in this JVM exactly as {@code java -jar} starts it (same settings file, same routes), with a few
- * keys overridden for a test: its own inbox folder, a free sandbox port, short polling times.
+ * keys overridden for a test: its own inbox folder, a free sandbox port, short polling times, and an embedded broker
+ * on a free port with its journal in a temporary folder.
  */
 public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
+    private final Path brokerFolder;
 
-    private RunningBridge(Main main) {
+    private RunningBridge(Main main, Path brokerFolder) {
         this.main = main;
+        this.brokerFolder = brokerFolder;
     }
 
     /**
@@ -34,11 +44,19 @@ public final class RunningBridge implements AutoCloseable {
         all.put("bridge.sandbox.port", "0");
         all.put("bridge.retry.first-delay", "50ms");
         all.put("camel.management.enabled", "false");
+        Path brokerFolder = temporaryFolder();
+        all.put("bridge.jms.port", "0");
+        all.put("bridge.jms.data-folder", brokerFolder.toString());
         all.putAll(overrides);
         Main main = BridgeMain.create();
         all.forEach(main::addOverrideProperty);
-        main.start();
-        return new RunningBridge(main);
+        try {
+            main.start();
+        } catch (RuntimeException e) {
+            delete(brokerFolder);
+            throw e;
+        }
+        return new RunningBridge(main, brokerFolder);
     }
 
     public CamelContext context() {
@@ -61,8 +79,35 @@ public final class RunningBridge implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType("sandbox", Sandbox.class);
     }
 
+    /** The embedded broker the bridge started, absent when it uses an external one. */
+    public EmbeddedBroker broker() {
+        return context().getRegistry().lookupByNameAndType(QueueSetup.BROKER_BEAN, EmbeddedBroker.class);
+    }
+
     @Override
     public void close() {
         main.stop();
+        delete(brokerFolder);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("bridge-broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
     }
 }
