@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,13 @@ public final class TokenCache {
     private final LoadingCache<String, AccessToken> cache;
     private final Clock clock;
     private volatile AccessToken renewalFailed;
+    // Renewals run one at a time on the cache's executor; these remember the last one.
+    private volatile AccessToken renewedFrom;
+    private volatile AccessToken renewedTo;
 
     /**
      * @param source logs in and renews; never called concurrently for loading, nor for renewing
-     * @param executor runs background renewals
+     * @param executor runs background renewals; it must run one task at a time
      */
     public TokenCache(TokenSource source, Executor executor, Clock clock) {
         this.clock = clock;
@@ -50,12 +54,18 @@ public final class TokenCache {
                     public AccessToken reload(String key, AccessToken current) {
                         AccessToken latest = cache.asMap().get(KEY);
                         if (latest != null && latest != current) {
-                            // Renewed or replaced meanwhile; with rotating refresh tokens, renewing the old one again
-                            // would be refused.
                             return latest;
                         }
+                        if (current == renewedFrom) {
+                            // Renewed already, and the cache has not installed the result yet: with rotating refresh
+                            // tokens, renewing the same token again would be refused.
+                            return renewedTo;
+                        }
                         try {
-                            return source.renew(current);
+                            AccessToken renewed = source.renew(current);
+                            renewedTo = renewed;
+                            renewedFrom = current;
+                            return renewed;
                         } catch (RuntimeException e) {
                             // The current token is still valid until its drop moment; after that a caller's miss
                             // logs in again. Trying to renew on every call meanwhile would only load the server.
@@ -79,7 +89,7 @@ public final class TokenCache {
      * the new one). Caffeine runs one renewal per key however many callers ask.
      */
     public AccessToken renewIfDue(AccessToken token) {
-        if (token != renewalFailed && !clock.instant().isBefore(token.refreshFrom())
+        if (token != renewalFailed && token != renewedFrom && !clock.instant().isBefore(token.refreshFrom())
                 && cache.getIfPresent(KEY) == token) {
             cache.refresh(KEY);
         }
@@ -87,13 +97,20 @@ public final class TokenCache {
     }
 
     /**
-     * Drops a token the server refused, but only while it is still the cached one, so that a token fetched
-     * meanwhile by another exchange is not thrown away.
+     * Drops the cached token after the server refused a token with 401, unless the cached one arrived after that
+     * refusal: a token fetched meanwhile by another call is never thrown away, while one obtained before the refusal
+     * (the refused token itself, or a renewal the same revocation may have hit) is.
      *
-     * @return whether the token was dropped
+     * @param refusedAt when the 401 answer arrived
+     * @return whether a token was dropped
      */
-    public boolean drop(AccessToken refused) {
-        return cache.asMap().remove(KEY, refused);
+    public boolean dropIfOlderThan(Instant refusedAt) {
+        boolean[] dropped = new boolean[1];
+        cache.asMap().computeIfPresent(KEY, (key, cached) -> {
+            dropped[0] = cached.receivedAt().isBefore(refusedAt);
+            return dropped[0] ? null : cached;
+        });
+        return dropped[0];
     }
 
     /** Ends each entry at its token's own drop moment, which differs per answer. */

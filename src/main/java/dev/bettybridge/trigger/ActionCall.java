@@ -7,6 +7,7 @@ import dev.bettybridge.token.CredentialsGate;
 import dev.bettybridge.token.TokenCache;
 import dev.bettybridge.token.TokenStats;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -28,6 +29,7 @@ public final class ActionCall {
     static final String DELAY = "bridgeDelay";
     static final String AGAIN = "bridgeAgain";
     static final String TOKEN = "bridgeToken";
+    static final String ANSWERED_AT = "bridgeAnsweredAt";
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionCall.class);
 
@@ -94,8 +96,8 @@ public final class ActionCall {
                     return false;
                 }
                 exchange.setVariable(REAUTHENTICATED, true);
-                AccessToken refused = exchange.getVariable(TOKEN, AccessToken.class);
-                if (refused != null && tokens.drop(refused)) {
+                Instant refusedAt = exchange.getVariable(ANSWERED_AT, Instant.class);
+                if (tokens.dropIfOlderThan(refusedAt == null ? Instant.now() : refusedAt)) {
                     stats.reloginAfter401();
                 }
                 LOG.info("Token refused for {} ({}): logging in again and calling once more", request.origin(),
@@ -138,6 +140,7 @@ public final class ActionCall {
 
     /** Classifies the HTTP answer in the body and headers. */
     public void answer(Exchange exchange) {
+        exchange.setVariable(ANSWERED_AT, Instant.now());
         Message message = exchange.getMessage();
         exchange.setVariable(OUTCOME, classifier.answer(
                 message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
@@ -155,7 +158,8 @@ public final class ActionCall {
     public ActionOutcome finish(Exchange exchange) {
         ActionOutcome outcome = exchange.getVariable(OUTCOME, ActionOutcome.class);
         TriggerRequest request = exchange.getVariable(REQUEST, TriggerRequest.class);
-        for (String name : new String[] {REQUEST, OUTCOME, ATTEMPTS, REAUTHENTICATED, DELAY, AGAIN, TOKEN}) {
+        for (String name : new String[] {REQUEST, OUTCOME, ATTEMPTS, REAUTHENTICATED, DELAY, AGAIN, TOKEN,
+                ANSWERED_AT}) {
             exchange.removeVariable(name);
         }
         exchange.getMessage().removeHeaders("*");

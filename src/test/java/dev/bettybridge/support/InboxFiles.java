@@ -37,6 +37,19 @@ public final class InboxFiles {
         return found[0];
     }
 
+    /** Waits until the file has ended in either result folder with its report; returns the moved file. */
+    public Path awaitAnyResult(String name, Duration patience) {
+        Path[] found = new Path[1];
+        await().atMost(patience).until(() -> {
+            found[0] = find(".done", name);
+            if (found[0] == null) {
+                found[0] = find(".failed", name);
+            }
+            return found[0] != null && Files.exists(report(found[0]));
+        });
+        return found[0];
+    }
+
     /** The report beside a moved file. */
     public static Path report(Path moved) {
         return moved.resolveSibling(moved.getFileName() + ".report");
