@@ -48,7 +48,7 @@ public record BridgeSettings(
      * @throws SettingsException for the first setting that is missing or malformed
      */
     public static BridgeSettings read(Function<String, String> lookup) {
-        Reader reader = new Reader(lookup);
+        SettingReader reader = new SettingReader(lookup);
         Optional<URI> baseUrl = reader.optional(Setting.BASE_URL).map(BridgeSettings::baseUrl);
         if (baseUrl.isEmpty()) {
             // Without a base URL the bridge talks to its sandbox; half a real configuration must not end up there.
@@ -71,17 +71,17 @@ public record BridgeSettings(
                 real ? reader.required(Setting.USERNAME) : "",
                 real ? reader.required(Setting.PASSWORD) : "",
                 reader.matching(Setting.INPUT_NAME, INPUT_NAME, "a GraphQL name such as 'file'"),
-                reader.actionQuery(),
-                reader.duration(Setting.CONNECT_TIMEOUT),
-                reader.duration(Setting.RESPONSE_TIMEOUT),
+                actionQuery(reader),
+                reader.positiveDuration(Setting.CONNECT_TIMEOUT),
+                reader.positiveDuration(Setting.RESPONSE_TIMEOUT),
                 Path.of(reader.required(Setting.INBOX)),
                 reader.number(Setting.CONCURRENCY, 1, 256),
-                reader.duration(Setting.SETTLE_TIME),
+                reader.positiveDuration(Setting.SETTLE_TIME),
                 reader.number(Setting.RETRY_ATTEMPTS, 1, 100),
-                reader.duration(Setting.RETRY_DELAY),
-                reader.duration(Setting.RETRY_MAX_DELAY),
-                reader.optional(Setting.TOKEN_MARGIN).map(text -> reader.duration(Setting.TOKEN_MARGIN)),
-                reader.duration(Setting.LOGIN_RETRY));
+                reader.positiveDuration(Setting.RETRY_DELAY),
+                reader.positiveDuration(Setting.RETRY_MAX_DELAY),
+                reader.optional(Setting.TOKEN_MARGIN).map(text -> reader.positiveDuration(Setting.TOKEN_MARGIN)),
+                reader.positiveDuration(Setting.LOGIN_RETRY));
     }
 
     /** Whether the bridge runs against its in-process sandbox rather than a real application. */
@@ -132,63 +132,12 @@ public record BridgeSettings(
         return uri;
     }
 
-    /** Resolves keys and turns each kind of bad value into a message that names its setting. */
-    private static final class Reader {
-
-        private final Function<String, String> lookup;
-
-        Reader(Function<String, String> lookup) {
-            this.lookup = lookup;
+    private static String actionQuery(SettingReader reader) {
+        String query = reader.required(Setting.ACTION_QUERY);
+        if (!query.contains("action(") || !query.contains("$id") || !query.contains("$input")) {
+            throw new SettingsException(Setting.ACTION_QUERY.describe() + " is '" + query
+                    + "': expected a mutation calling action(id: $id, input: $input)");
         }
-
-        Optional<String> optional(Setting setting) {
-            String value = lookup.apply(setting.key());
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-        }
-
-        String required(Setting setting) {
-            return optional(setting).orElseThrow(() -> new SettingsException(setting.describe() + " is missing"));
-        }
-
-        String matching(Setting setting, Pattern pattern, String expected) {
-            String value = required(setting);
-            if (!pattern.matcher(value).matches()) {
-                throw new SettingsException(setting.describe() + " is " + setting.quote(value) + ": expected "
-                        + expected);
-            }
-            return value;
-        }
-
-        int number(Setting setting, int min, int max) {
-            String value = required(setting);
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the accepted range
-            }
-            throw new SettingsException(setting.describe() + " is '" + value + "': expected a whole number from "
-                    + min + " to " + max);
-        }
-
-        Duration duration(Setting setting) {
-            String value = required(setting);
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new SettingsException(setting.describe() + " is '" + value + "': " + e.getMessage());
-            }
-        }
-
-        String actionQuery() {
-            String query = required(Setting.ACTION_QUERY);
-            if (!query.contains("action(") || !query.contains("$id") || !query.contains("$input")) {
-                throw new SettingsException(Setting.ACTION_QUERY.describe() + " is '" + query
-                        + "': expected a mutation calling action(id: $id, input: $input)");
-            }
-            return query;
-        }
+        return query;
     }
 }

@@ -34,14 +34,17 @@ public final class InboxBenchmark {
 
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
             Pattern.MULTILINE);
+    // What survives collections: the figure that would grow if the bridge kept lines in memory.
+    private static final Pattern OLD = Pattern.compile(
+            "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*id=\"[^\"]*Old Gen\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     private InboxBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         String heap = System.getProperty("bench.heap", "64m");
-        System.out.printf(Locale.ROOT, "%10s %10s %12s %14s  (bridge heap limit %s, 4 workers)%n", "lines",
-                "seconds", "lines/s", "peak heap MiB", heap);
+        System.out.printf(Locale.ROOT, "%10s %10s %12s %14s %14s  (bridge heap limit %s, 4 workers)%n", "lines",
+                "seconds", "lines/s", "peak heap MiB", "peak old MiB", heap);
         for (String arg : args.length == 0 ? new String[] {"10", "100000"} : args) {
             run(Integer.parseInt(arg), heap);
         }
@@ -64,8 +67,11 @@ public final class InboxBenchmark {
                 long start = System.nanoTime();
                 Files.move(file, inbox.resolve("urls.txt"));
                 double peak = 0;
+                double old = 0;
                 while (!reported(inbox)) {
-                    peak = Math.max(peak, heapInUse(managementPort));
+                    String metrics = metrics(managementPort);
+                    peak = Math.max(peak, sum(HEAP, metrics));
+                    old = Math.max(old, sum(OLD, metrics));
                     if (!bridge.isAlive()) {
                         throw new IllegalStateException("the bridge stopped; see " + work.resolve("bridge.log"));
                     }
@@ -75,8 +81,8 @@ public final class InboxBenchmark {
                 if (sandbox.records().size() != lines) {
                     throw new IllegalStateException(sandbox.records().size() + " records for " + lines + " lines");
                 }
-                System.out.printf(Locale.ROOT, "%10d %10.1f %12.0f %14.1f%n", lines, seconds, lines / seconds,
-                        peak / (1024 * 1024));
+                System.out.printf(Locale.ROOT, "%10d %10.1f %12.0f %14.1f %14.1f%n", lines, seconds,
+                        lines / seconds, peak / (1024 * 1024), old / (1024 * 1024));
             } finally {
                 bridge.destroy();
                 bridge.waitFor();
@@ -117,28 +123,31 @@ public final class InboxBenchmark {
         return false;
     }
 
-    private static double heapInUse(int port) {
+    private static String metrics(int port) {
         try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/observe/metrics")).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
-            double sum = 0;
-            Matcher matcher = HEAP.matcher(metrics);
-            while (matcher.find()) {
-                sum += Double.parseDouble(matcher.group(1));
-            }
-            return sum;
         } catch (IOException e) {
-            return 0;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return "";
         }
+    }
+
+    private static double sum(Pattern figure, String metrics) {
+        double sum = 0;
+        Matcher matcher = figure.matcher(metrics);
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(1));
+        }
+        return sum;
     }
 
     private static void awaitHealthy(int port) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            if (heapInUse(port) > 0) {
+            if (sum(HEAP, metrics(port)) > 0) {
                 return;
             }
             Thread.sleep(200);
