@@ -26,7 +26,8 @@ public final class UrlCheck {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c == '\uFFFD') {
-                return Optional.of("holds bytes that are not UTF-8 at position " + (i + 1) + "; save the file as UTF-8");
+                return Optional.of("holds bytes that are not UTF-8 at position " + (i + 1)
+                        + "; save the file as UTF-8");
             }
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 return Optional.of(c == ' ' ? "contains a space (write it as %20)"

@@ -35,7 +35,8 @@ public final class LoginRoute implements TokenSource {
         try {
             AccessToken token = run("direct:login", null);
             stats.login();
-            LOG.info("Logged in: token expires at {}, renewed from {}", millis(token.expiresAt()), millis(token.refreshFrom()));
+            LOG.info("Logged in: token expires at {}, renewed from {}", millis(token.expiresAt()),
+                    millis(token.refreshFrom()));
             return token;
         } catch (LoginFailedException e) {
             stats.loginFailure();
@@ -52,7 +53,8 @@ public final class LoginRoute implements TokenSource {
             try {
                 AccessToken token = run("direct:refresh-token", current);
                 stats.refresh();
-                LOG.info("Refreshed the token: expires at {}, renewed from {}", millis(token.expiresAt()), millis(token.refreshFrom()));
+                LOG.info("Refreshed the token: expires at {}, renewed from {}", millis(token.expiresAt()),
+                        millis(token.refreshFrom()));
                 return token;
             } catch (RuntimeException e) {
                 stats.loginFailure();

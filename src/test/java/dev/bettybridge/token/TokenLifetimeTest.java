@@ -16,9 +16,11 @@ class TokenLifetimeTest {
 
     @Test
     void should_take_the_earlier_of_expires_in_and_the_jwt_exp() {
-        AccessToken byClaim = defaults.token("not-a-real-token", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(3600L),
+        AccessToken byClaim = defaults.token("not-a-real-token", Optional.empty(), Optional.empty(), RECEIVED,
+                Optional.of(3600L),
                 Optional.of(RECEIVED.plusSeconds(600)));
-        AccessToken byAnswer = defaults.token("not-a-real-token", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(300L),
+        AccessToken byAnswer = defaults.token("not-a-real-token", Optional.empty(), Optional.empty(), RECEIVED,
+                Optional.of(300L),
                 Optional.of(RECEIVED.plusSeconds(600)));
 
         assertThat(byClaim.expiresAt()).as("exp earlier").isEqualTo(RECEIVED.plusSeconds(600));
@@ -27,8 +29,10 @@ class TokenLifetimeTest {
 
     @Test
     void should_keep_a_margin_of_the_smaller_of_60_s_and_a_tenth() {
-        AccessToken hour = defaults.token("t", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(3600L), Optional.empty());
-        AccessToken minute = defaults.token("t", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(60L), Optional.empty());
+        AccessToken hour = defaults.token("t", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(3600L),
+                Optional.empty());
+        AccessToken minute = defaults.token("t", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(60L),
+                Optional.empty());
 
         assertThat(Duration.between(hour.refreshFrom(), hour.expiresAt())).as("60 s for an hour")
                 .isEqualTo(Duration.ofSeconds(60));
@@ -54,7 +58,8 @@ class TokenLifetimeTest {
         AccessToken token = defaults.token("t", Optional.empty(), Optional.empty(), RECEIVED, Optional.of(300L),
                 Optional.of(RECEIVED.plusSeconds(3600 + 300)));
 
-        assertThat(token.expiresAt()).as("local receive time plus accessExpiresIn").isEqualTo(RECEIVED.plusSeconds(300));
+        assertThat(token.expiresAt()).as("local receive time plus accessExpiresIn")
+                .isEqualTo(RECEIVED.plusSeconds(300));
     }
 
     @Test
@@ -66,7 +71,8 @@ class TokenLifetimeTest {
 
     @Test
     void should_never_show_the_token_in_its_text() {
-        AccessToken token = defaults.token("eyJ.not-a-real-token", Optional.of("not-a-real-refresh-token"), Optional.empty(), RECEIVED,
+        AccessToken token = defaults.token("eyJ.not-a-real-token", Optional.of("not-a-real-refresh-token"),
+                Optional.empty(), RECEIVED,
                 Optional.of(300L), Optional.empty());
 
         assertThat(token.toString()).as("toString").doesNotContain("not-a-real-token")
