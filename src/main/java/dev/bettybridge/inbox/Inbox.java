@@ -55,8 +55,16 @@ public final class Inbox {
     /** Starts a file: its bookkeeping goes into an exchange property shared with every line. */
     public void open(Exchange exchange) {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        exchange.setProperty(RUN, InboxRun.start(name, folder.resolve(".work")));
-        LOG.info("Inbox file '{}': started", name);
+        String version = name + " " + exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class) + " bytes, "
+                + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        InboxRun run = InboxRun.start(name, version, folder.resolve(".work"));
+        exchange.setProperty(RUN, run);
+        if (run.triggeredEarlier() > 0) {
+            LOG.info("Inbox file '{}': resumed; {} lines triggered before a stop are skipped", name,
+                    run.triggeredEarlier());
+        } else {
+            LOG.info("Inbox file '{}': started", name);
+        }
     }
 
     /**
@@ -76,7 +84,7 @@ public final class Inbox {
         InboxRun run = exchange.getProperty(RUN, InboxRun.class);
         InboxLine line = exchange.getMessage().getBody(InboxLine.class);
         String url = line.text().strip();
-        if (url.isEmpty() || url.startsWith("#")) {
+        if (url.isEmpty() || url.startsWith("#") || run.triggeredEarlier(line)) {
             return null;
         }
         Optional<String> problem = UrlCheck.problem(url);
@@ -96,7 +104,7 @@ public final class Inbox {
         InboxLine line = exchange.getProperty(LINE, InboxLine.class);
         ActionOutcome outcome = exchange.getMessage().getBody(ActionOutcome.class);
         if (outcome != null && outcome.triggered()) {
-            run.triggered();
+            run.triggered(line);
             return;
         }
         String reason = outcome == null ? "no outcome" : outcome.reason();

@@ -21,6 +21,7 @@ final class InboxRun {
     private final Instant started;
     private final Path pending;
     private final BufferedWriter problems;
+    private final TriggeredLines journal;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition settled = lock.newCondition();
     private long handedOver;
@@ -29,27 +30,43 @@ final class InboxRun {
     private long failed;
     private long rejected;
 
-    private InboxRun(String fileName, Instant started, Path pending, BufferedWriter problems) {
+    private InboxRun(String fileName, Instant started, Path pending, BufferedWriter problems,
+            TriggeredLines journal) {
         this.fileName = fileName;
         this.started = started;
         this.pending = pending;
         this.problems = problems;
+        this.journal = journal;
+        this.triggered = journal.earlier();
     }
 
     /**
-     * Starts the bookkeeping of a file, with its list of problem lines kept under {@code work}.
+     * Starts the bookkeeping of a file, with its list of problem lines and its journal kept under {@code work}.
      *
+     * @param version identifies this version of the file (name, size, modification time), so that a journal left
+     *     by a run that stopped half-way is used only for the very same file
      * @throws UncheckedIOException when the work folder cannot be written
      */
-    static InboxRun start(String fileName, Path work) {
+    static InboxRun start(String fileName, String version, Path work) {
         try {
             Files.createDirectories(work);
+            TriggeredLines journal = TriggeredLines.open(work.resolve(fileName + ".triggered"), version);
             Path pending = Files.createTempFile(work, fileName + "-", ".problems");
             return new InboxRun(fileName, Instant.now(), pending,
-                    Files.newBufferedWriter(pending, StandardCharsets.UTF_8));
+                    Files.newBufferedWriter(pending, StandardCharsets.UTF_8), journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the work folder " + work, e);
         }
+    }
+
+    /** How many lines a run that stopped half-way had already triggered; they are skipped this time. */
+    long triggeredEarlier() {
+        return journal.earlier();
+    }
+
+    /** Whether a run that stopped half-way already triggered the line. */
+    boolean triggeredEarlier(InboxLine line) {
+        return journal.contains(line.number());
     }
 
     String fileName() {
@@ -66,7 +83,8 @@ final class InboxRun {
         }
     }
 
-    void triggered() {
+    void triggered(InboxLine line) {
+        journal.add(line.number());
         settle(null, null, true);
     }
 
@@ -130,6 +148,7 @@ final class InboxRun {
                 }
             }
             Files.deleteIfExists(pending);
+            journal.close();
             return counts() + " in " + Duration.between(started, Instant.now()).toMillis() + " ms";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + report, e);
