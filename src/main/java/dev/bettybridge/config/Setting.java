@@ -1,7 +1,5 @@
 package dev.bettybridge.config;
 
-import java.util.Locale;
-
 /**
  * One configuration key of the bridge together with the environment variable that deployments use to set it.
  *
@@ -41,22 +39,7 @@ public record Setting(String key, String environmentVariable, boolean secret) {
     public static final Setting LOGIN_RETRY =
             new Setting("bridge.token.login-retry", "BRIDGE_TOKEN_LOGIN_RETRY", false);
 
-    /** The words a user reads in an error: the key and the variable that sets it. */
-    public String describe() {
-        return "setting '" + key + "' (environment variable " + environmentVariable + ")";
-    }
-
-    /** A value as it may be quoted in a message: secrets are never quoted. */
-    public String quote(String value) {
-        return secret ? "(hidden)" : "'" + value + "'";
-    }
-
-    @Override
-    public String toString() {
-        return key.toLowerCase(Locale.ROOT);
-    }
-
-    // Queue and schedule sources (issue #4).
+    // Queue and schedule sources.
     public static final Setting JMS_QUEUE = new Setting("bridge.jms.queue", "BRIDGE_JMS_QUEUE", false);
     public static final Setting JMS_URL = new Setting("bridge.jms.url", "BRIDGE_JMS_URL", false);
     public static final Setting JMS_USERNAME = new Setting("bridge.jms.username", "BRIDGE_JMS_USERNAME", false);
@@ -69,4 +52,14 @@ public record Setting(String key, String environmentVariable, boolean secret) {
             new Setting("bridge.jms.max-deliveries", "BRIDGE_JMS_MAX_DELIVERIES", false);
     public static final Setting TIMER_URLS = new Setting("bridge.timer.urls", "BRIDGE_TIMER_URLS", false);
     public static final Setting TIMER_PERIOD = new Setting("bridge.timer.period", "BRIDGE_TIMER_PERIOD", false);
+
+    /** The words a user reads in an error: the key and the variable that sets it. */
+    public String describe() {
+        return "setting '" + key + "' (environment variable " + environmentVariable + ")";
+    }
+
+    /** A value as it may be quoted in a message: secrets are never quoted. */
+    public String quote(String value) {
+        return secret ? "(hidden)" : "'" + value + "'";
+    }
 }

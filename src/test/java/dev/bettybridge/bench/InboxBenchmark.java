@@ -1,12 +1,11 @@
 package dev.bettybridge.bench;
 
-import dev.bettybridge.BridgeMain;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.support.BridgeProcess;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +52,7 @@ public final class InboxBenchmark {
     private static void run(int lines, String heap) throws Exception {
         Path work = Files.createTempDirectory("bridge-bench");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        int managementPort = freePort();
+        int managementPort = BridgeProcess.freePort();
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0))) {
             Process bridge = startBridge(sandbox, work, inbox, managementPort, heap);
             try {
@@ -92,19 +91,11 @@ public final class InboxBenchmark {
 
     private static Process startBridge(Sandbox sandbox, Path work, Path inbox, int managementPort, String heap)
             throws IOException {
-        SandboxConfig config = sandbox.config();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), BridgeMain.class.getName());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BB_") || name.startsWith("BRIDGE_"));
-        builder.environment().put("BB_BASE_URL", sandbox.baseUrl().toString());
-        builder.environment().put("BB_APP_UUID", config.appUuid());
-        builder.environment().put("BB_ACTION_ID", config.actionId());
-        builder.environment().put("BB_AUTH_PROFILE_UUID", config.authProfileUuid());
-        builder.environment().put("BB_USERNAME", config.username());
-        builder.environment().put("BB_PASSWORD", config.password());
+        ProcessBuilder builder = BridgeProcess.command("-Xmx" + heap);
+        builder.environment().putAll(BridgeProcess.aimedAt(sandbox));
         builder.environment().put("BRIDGE_INBOX", inbox.toString());
         builder.environment().put("BRIDGE_MANAGEMENT_PORT", String.valueOf(managementPort));
-        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(freePort()));
+        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(BridgeProcess.freePort()));
         builder.environment().put("BRIDGE_JMS_DATA_FOLDER", work.resolve("broker").toString());
         File log = work.resolve("bridge.log").toFile();
         return builder.redirectErrorStream(true).redirectOutput(log).start();
@@ -153,11 +144,5 @@ public final class InboxBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the bridge did not answer on its management port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

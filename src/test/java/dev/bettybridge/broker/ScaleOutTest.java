@@ -3,10 +3,10 @@ package dev.bettybridge.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bettybridge.BridgeMain;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
 import dev.bettybridge.sandbox.SandboxRecord;
+import dev.bettybridge.support.BridgeProcess;
 import dev.bettybridge.support.QueueClient;
 import dev.bettybridge.support.RunningBridge;
 import java.io.IOException;
@@ -149,18 +149,9 @@ class ScaleOutTest {
 
     /** The bridge as its own process, started the way {@code java -jar} starts it, with environment variables. */
     private Process startBridgeProcess() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BridgeMain.class.getName());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BB_") || name.startsWith("BRIDGE_"));
-        SandboxConfig config = sandbox.config();
+        ProcessBuilder builder = BridgeProcess.command();
+        builder.environment().putAll(BridgeProcess.aimedAt(sandbox));
         builder.environment().putAll(Map.of(
-                "BB_BASE_URL", sandbox.baseUrl().toString(),
-                "BB_APP_UUID", config.appUuid(),
-                "BB_ACTION_ID", config.actionId(),
-                "BB_AUTH_PROFILE_UUID", config.authProfileUuid(),
-                "BB_USERNAME", config.username(),
-                "BB_PASSWORD", config.password(),
                 "BRIDGE_JMS_URL", brokerUrl,
                 "BRIDGE_JMS_CONSUMERS", Integer.toString(CONSUMERS),
                 "BRIDGE_INBOX", work.resolve("inbox-a").toString(),

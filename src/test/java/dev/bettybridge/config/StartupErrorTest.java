@@ -3,6 +3,7 @@ package dev.bettybridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bettybridge.BridgeMain;
+import dev.bettybridge.support.BridgeProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,10 +67,7 @@ class StartupErrorTest {
     }
 
     private Result runBridge(Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BridgeMain.class.getName());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BB_") || name.startsWith("BRIDGE_"));
+        ProcessBuilder builder = BridgeProcess.command();
         builder.environment().putAll(environment);
         builder.environment().put("BRIDGE_INBOX", inbox.toString());
         builder.environment().put("BRIDGE_MANAGEMENT_PORT", "0");

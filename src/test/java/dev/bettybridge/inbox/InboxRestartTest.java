@@ -3,13 +3,12 @@ package dev.bettybridge.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bettybridge.BridgeMain;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
 import dev.bettybridge.sandbox.SandboxRecord;
+import dev.bettybridge.support.BridgeProcess;
 import dev.bettybridge.support.InboxFiles;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,13 @@ class InboxRestartTest {
         bridge = startBridge(inbox);
 
         new InboxFiles(inbox).drop("urls.txt", String.join("\n", urls) + "\n");
-        await().atMost(Duration.ofSeconds(60)).until(() -> server.records().size() >= 8);
+        try {
+            await().atMost(Duration.ofSeconds(60)).failFast("the bridge process ended", () -> !bridge.isAlive())
+                    .until(() -> server.records().size() >= 8);
+        } catch (ConditionTimeoutException | AssertionError e) {
+            throw new AssertionError("the first bridge did not trigger 8 lines; its log:\n"
+                    + Files.readString(folder.resolve("bridge.log")), e);
+        }
         bridge.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         int beforeCrash = server.records().size();
         assertThat(beforeCrash).as("killed half-way").isLessThan(LINES);
@@ -69,28 +75,14 @@ class InboxRestartTest {
     }
 
     private Process startBridge(Path inbox) throws IOException {
-        SandboxConfig config = server.config();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BridgeMain.class.getName());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BB_") || name.startsWith("BRIDGE_"));
-        builder.environment().put("BB_BASE_URL", server.baseUrl().toString());
-        builder.environment().put("BB_APP_UUID", config.appUuid());
-        builder.environment().put("BB_ACTION_ID", config.actionId());
-        builder.environment().put("BB_AUTH_PROFILE_UUID", config.authProfileUuid());
-        builder.environment().put("BB_USERNAME", config.username());
-        builder.environment().put("BB_PASSWORD", config.password());
+        ProcessBuilder builder = BridgeProcess.command();
+        builder.environment().putAll(BridgeProcess.aimedAt(server));
         builder.environment().put("BRIDGE_INBOX", inbox.toString());
         builder.environment().put("BRIDGE_CONCURRENCY", "1");
         builder.environment().put("BRIDGE_MANAGEMENT_PORT", "0");
-        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(freePort()));
+        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(BridgeProcess.freePort()));
         builder.environment().put("BRIDGE_JMS_DATA_FOLDER", folder.resolve("broker").toString());
         return builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 folder.resolve("bridge.log").toFile())).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,13 +2,11 @@ package dev.bettybridge.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bettybridge.BridgeMain;
 import dev.bettybridge.sandbox.Sandbox;
 import dev.bettybridge.sandbox.SandboxConfig;
+import dev.bettybridge.support.BridgeProcess;
 import dev.bettybridge.support.InboxFiles;
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,19 +52,12 @@ class SecretsInLogsTest {
         Path inbox = folder.resolve("inbox");
         Files.createDirectories(inbox);
         File out = folder.resolve("out.txt").toFile();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BridgeMain.class.getName());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BB_") || name.startsWith("BRIDGE_"));
-        builder.environment().put("BB_BASE_URL", server.baseUrl().toString());
-        builder.environment().put("BB_APP_UUID", config.appUuid());
-        builder.environment().put("BB_ACTION_ID", config.actionId());
-        builder.environment().put("BB_AUTH_PROFILE_UUID", config.authProfileUuid());
-        builder.environment().put("BB_USERNAME", "bridge-user");
-        builder.environment().put("BB_PASSWORD", PASSWORD);
+        ProcessBuilder builder = BridgeProcess.command();
+        builder.environment().putAll(BridgeProcess.aimedAt(server));
         builder.environment().put("BRIDGE_INBOX", inbox.toString());
         builder.environment().put("BRIDGE_MANAGEMENT_PORT", "0");
         builder.environment().put("BRIDGE_CONCURRENCY", "2");
-        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(freePort()));
+        builder.environment().put("BRIDGE_JMS_PORT", String.valueOf(BridgeProcess.freePort()));
         builder.environment().put("BRIDGE_JMS_DATA_FOLDER", folder.resolve("broker").toString());
         builder.environment().put("BRIDGE_LOG_LEVEL", "TRACE");
         builder.environment().put("BRIDGE_ROOT_LOG_LEVEL", "TRACE");
@@ -87,11 +78,5 @@ class SecretsInLogsTest {
         assertThat(JWT.matcher(output).find()).as("no JWT").isFalse();
         assertThat(output).as("no bearer header").doesNotContainIgnoringCase("bearer ey");
         assertThat(output).as("no refresh token in a JSON answer").doesNotContain("\"refreshToken\":\"");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
